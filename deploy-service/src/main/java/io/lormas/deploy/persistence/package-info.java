@@ -1,0 +1,5 @@
+/** MyBatis glue shared by the mappers of this service. */
+@NullMarked
+package io.lormas.deploy.persistence;
+
+import org.jspecify.annotations.NullMarked;

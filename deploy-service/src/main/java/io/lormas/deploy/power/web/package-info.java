@@ -1,0 +1,5 @@
+/** HTTP API of power actions. */
+@NullMarked
+package io.lormas.deploy.power.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** Token-bucket rate limits in Redis per principal, or per client address for anonymous traffic. */
+@NullMarked
+package io.lormas.gateway.ratelimit;
+
+import org.jspecify.annotations.NullMarked;

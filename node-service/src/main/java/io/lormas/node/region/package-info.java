@@ -1,0 +1,5 @@
+/** Regions (locations) that nodes belong to. */
+@NullMarked
+package io.lormas.node.region;
+
+import org.jspecify.annotations.NullMarked;
