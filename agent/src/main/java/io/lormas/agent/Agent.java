@@ -31,8 +31,9 @@ public final class Agent {
             case AgentCommandLine.Register register -> System.exit(register(register));
             case AgentCommandLine.Run run -> {
                 try {
-                    ApplicationContext context = start(Map.of());
-                    Runtime.getRuntime().addShutdownHook(new Thread(context::close, "agent-shutdown"));
+                    // Micronaut registers the shutdown hook that closes the context on SIGTERM; a second hook
+                    // closing it too deadlocks the two (each holds the lock the other needs).
+                    start(Map.of());
                 } catch (RuntimeException e) {
                     // Misconfiguration (no credentials, bad settings): say what, without a stack trace.
                     Throwable cause = e;

@@ -153,9 +153,19 @@ class JourneyIT {
                     coldStart.toSeconds(), restingMib, journey.toSeconds());
             warmRestartKeepsTheData(platform, work, customerEmail, customerPassword, planId);
         } finally {
-            agents.forEach(Process::destroy);
+            stopAgents();
         }
         assertThat(work.resolve("home/run/launcher.pid")).as("the launcher stopped cleanly").doesNotExist();
+    }
+
+    /** SIGTERM, as systemd stops an agent: each must exit on its own, not wait for SIGKILL. */
+    private void stopAgents() throws InterruptedException {
+        agents.forEach(Process::destroy);
+        for (Process agent : agents) {
+            boolean exited = agent.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            agent.destroyForcibly();
+            assertThat(exited).as("agent %d exited after SIGTERM", agent.pid()).isTrue();
+        }
     }
 
     /** Ctrl-C, then ./lormas up again on the same data directory: everything is still there. */
