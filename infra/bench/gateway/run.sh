@@ -6,6 +6,7 @@
 #   infra/bench/gateway/run.sh                      # 16 connections, 2 wrk threads, 15 s per measurement after warm-up
 #   CONNECTIONS=64 DURATION=30s infra/bench/gateway/run.sh
 #
+# GATEWAY_JAVA_OPTS adds JVM options to the gateway (e.g. -XX:StartFlightRecording=filename=/tmp/gw.jfr to profile it).
 # Needs: JDK 25, wrk (apt-get install -y wrk), Redis on 127.0.0.1:6379. Builds gateway/target/gateway.jar if absent.
 # Figures, not assertions: on a shared 2-core machine wrk, the gateway, the upstream and Redis compete for CPU.
 set -euo pipefail
@@ -59,7 +60,7 @@ TOKEN="$(cat "$WORK/token")"
 LORMAS_GATEWAY_PORT="$GATEWAY_PORT" LORMAS_PUBLIC_URL="http://127.0.0.1:$GATEWAY_PORT" \
 LORMAS_IDENTITY_URL="http://127.0.0.1:$UPSTREAM_PORT" LORMAS_CATALOG_URL="http://127.0.0.1:$UPSTREAM_PORT" \
 LORMAS_REDIS_PORT="$REDIS_PORT" \
-  "$JAVA_HOME/bin/java" -Xmx256m -jar "$JAR" \
+  "$JAVA_HOME/bin/java" -Xmx256m ${GATEWAY_JAVA_OPTS:-} -jar "$JAR" \
   --lormas.gateway.rate-limit.buckets.default.authenticated.rate=1000000 \
   --lormas.gateway.rate-limit.buckets.default.authenticated.burst=1000000 \
   > "$WORK/gateway.log" 2>&1 &

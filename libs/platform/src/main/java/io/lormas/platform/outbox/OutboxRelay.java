@@ -14,6 +14,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -40,8 +41,9 @@ import io.lormas.platform.tracing.TraceContext;
  * Several replicas may run relays at once. Each relay first takes transaction-scoped advisory locks on the key
  * buckets (hash of the message key) of the oldest pending rows, then reads pending rows of those buckets only,
  * with {@code FOR UPDATE SKIP LOCKED}: all pending rows of one aggregate go through one relay at a time and stay
- * in order, while relays holding different buckets publish in parallel. A row is published twice only when a relay dies
- * between the broker's acknowledgement and its commit; consumers are idempotent for that reason.
+ * in order, while relays holding different buckets publish in parallel. One process runs {@link OutboxSettings#threads()}
+ * such relays, each taking at most its share of the buckets per round, so that one round's wait for the broker
+ * overlaps other rounds' reads and commits. A row is published twice only when a relay dies between the broker's acknowledgement and its commit; consumers are idempotent for that reason.
  * <p>
  * While the broker is unreachable the relay backs off exponentially (with jitter) up to
  * {@link OutboxSettings#maxBackoff()}; rows wait in the table, nothing is lost.
@@ -61,7 +63,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final OutboxSettings settings;
     private final Duration sendTimeout;
     private final Map<String, Producer<byte[]>> producers = new ConcurrentHashMap<>();
-    private final Semaphore wakeUp = new Semaphore(0);
+    private final List<Semaphore> wakeUps;
+    private final int bucketsPerRound;
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong lagMillis = new AtomicLong();
     private final Counter published;
@@ -70,7 +73,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     private volatile boolean running;
     private volatile boolean brokerReachable = true;
-    private volatile @Nullable Thread thread;
+    private final List<Thread> threads = new ArrayList<>();
     private Instant lastMetrics = Instant.EPOCH;
     private Instant lastPurge = Instant.now();
 
@@ -81,6 +84,8 @@ public class OutboxRelay implements SmartLifecycle {
         this.pulsar = pulsar;
         this.settings = settings;
         this.sendTimeout = sendTimeout;
+        this.wakeUps = Stream.generate(() -> new Semaphore(0)).limit(settings.threads()).toList();
+        this.bucketsPerRound = Math.max(1, KEY_BUCKETS / settings.threads());
         Gauge.builder("lormas.outbox.pending", pending, AtomicLong::get)
                 .description("Outbox rows not yet published").register(meters);
         Gauge.builder("lormas.outbox.lag", lagMillis, value -> value.get() / 1000.0).baseUnit("seconds")
@@ -93,8 +98,10 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** Called after a local commit wrote rows: publish now instead of at the next poll. */
     public void wakeUp() {
-        if (wakeUp.availablePermits() == 0) {
-            wakeUp.release();
+        for (Semaphore wakeUp : wakeUps) {
+            if (wakeUp.availablePermits() == 0) {
+                wakeUp.release();
+            }
         }
     }
 
@@ -110,23 +117,28 @@ public class OutboxRelay implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        Thread relay = Thread.ofPlatform().name("outbox-relay").daemon().unstarted(this::loop);
-        thread = relay;
-        relay.start();
+        for (int worker = 0; worker < wakeUps.size(); worker++) {
+            Semaphore wakeUp = wakeUps.get(worker);
+            boolean housekeeper = worker == 0;
+            Thread relay = Thread.ofPlatform().name("outbox-relay-" + worker).daemon()
+                    .unstarted(() -> loop(wakeUp, housekeeper));
+            threads.add(relay);
+            relay.start();
+        }
     }
 
     @Override
     public void stop() {
         running = false;
-        Thread relay = thread;
-        if (relay != null) {
-            relay.interrupt();
+        threads.forEach(Thread::interrupt);
+        for (Thread relay : threads) {
             try {
                 relay.join(Duration.ofSeconds(10));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
+        threads.clear();
         producers.values().forEach(producer -> producer.closeAsync());
         producers.clear();
     }
@@ -141,19 +153,25 @@ public class OutboxRelay implements SmartLifecycle {
         return Integer.MAX_VALUE - 100; // stop before the data source and the Pulsar client go away
     }
 
-    private void loop() {
+    private void loop(Semaphore wakeUp, boolean housekeeper) {
         Duration backoff = Duration.ZERO;
         while (running) {
             try {
-                housekeeping();
+                if (housekeeper) {
+                    housekeeping();
+                }
                 int count = relayOnce();
                 if (!brokerReachable) {
                     log.info("outbox relay: broker reachable again");
                 }
                 brokerReachable = true;
                 backoff = Duration.ZERO;
-                if (count < settings.batch()) {
-                    wakeUp.tryAcquire(settings.poll().toMillis(), TimeUnit.MILLISECONDS);
+                if (count == settings.batch()) {
+                    wakeUp(); // a backlog: every relay of this process takes its share
+                } else {
+                    // only the first relay polls for rows committed elsewhere; the others wait to be woken
+                    long idle = housekeeper ? settings.poll().toMillis() : settings.poll().toMillis() * 10;
+                    wakeUp.tryAcquire(idle, TimeUnit.MILLISECONDS);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -200,7 +218,9 @@ public class OutboxRelay implements SmartLifecycle {
                         ) oldest
                     ) candidates
                     where pg_try_advisory_xact_lock(:lockClass, bucket)
+                    limit :bucketsPerRound
                     """).param("mask", KEY_BUCKETS - 1).param("limit", settings.batch()).param("lockClass", LOCK_CLASS)
+                    .param("bucketsPerRound", bucketsPerRound)
                     .query(Integer.class).list();
             if (buckets.isEmpty()) {
                 return new BatchOutcome(0, null);

@@ -13,10 +13,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param pollInterval how long an idle relay waits before it looks again (a local commit wakes it at once)
  * @param maxBackoff longest pause while the broker is unreachable
  * @param retention how long published rows are kept for inspection before they are purged
+ * @param relayThreads relays run in this process; each takes its share of the key buckets per round
  */
 @ConfigurationProperties("lormas.outbox")
 public record OutboxSettings(@Nullable Boolean relayEnabled, @Nullable Integer batchSize, @Nullable Duration pollInterval,
-        @Nullable Duration maxBackoff, @Nullable Duration retention) {
+        @Nullable Duration maxBackoff, @Nullable Duration retention, @Nullable Integer relayThreads) {
 
     public boolean relay() {
         return relayEnabled == null || relayEnabled;
@@ -32,6 +33,10 @@ public record OutboxSettings(@Nullable Boolean relayEnabled, @Nullable Integer b
 
     public Duration backoffCap() {
         return maxBackoff == null ? Duration.ofSeconds(30) : maxBackoff;
+    }
+
+    public int threads() {
+        return relayThreads == null ? 4 : Math.clamp(relayThreads, 1, 16);
     }
 
     public Duration keep() {

@@ -37,8 +37,9 @@ import io.lormas.testkit.InfrastructureContextCustomizerFactory;
  * transaction as fast as they can for a fixed time; a consumer measures how many arrive per second and how long
  * each took from commit to receipt. Prints figures, asserts nothing.
  * <pre>
- * ./mvnw -o -pl libs/platform test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=io.lormas.platform.bench.OutboxBenchmark [-Dbench.seconds=30 -Dbench.writers=4]
+ * ./mvnw -pl libs/platform test-compile org.codehaus.mojo:exec-maven-plugin:3.5.1:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=io.lormas.platform.bench.OutboxBenchmark \
+ *     [-Dbench.seconds=30 -Dbench.writers=8 -Dbench.warmup=10 -Dbench.rate=5000 -Dbench.timeline=true]
  * </pre>
  */
 public final class OutboxBenchmark {
@@ -54,6 +55,9 @@ public final class OutboxBenchmark {
     public static void main(String[] args) throws Exception {
         int seconds = Integer.getInteger("bench.seconds", 30);
         int writers = Integer.getInteger("bench.writers", 4);
+        int warmup = Integer.getInteger("bench.warmup", 10);
+        // events/s offered by all writers together; 0 = as fast as they can (the sustainable maximum)
+        int rate = Integer.getInteger("bench.rate", 0);
         Map<String, Object> properties = new HashMap<>(
                 InfrastructureContextCustomizerFactory.infrastructureProperties(true, false, true));
         properties.put("lormas.outbox.poll-interval", "50ms");
@@ -62,12 +66,13 @@ public final class OutboxBenchmark {
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setDefaultProperties(properties);
         try (ConfigurableApplicationContext context = application.run()) {
-            run(context, seconds, writers);
+            run(context, warmup, seconds, writers, rate);
         }
         System.exit(0);
     }
 
-    private static void run(ConfigurableApplicationContext context, int seconds, int writers) throws Exception {
+    private static void run(ConfigurableApplicationContext context, int warmup, int seconds, int writers, int rate)
+            throws Exception {
         Outbox outbox = context.getBean(Outbox.class);
         TransactionTemplate transactions = context.getBean(TransactionTemplate.class);
         PulsarClient pulsar = context.getBean(PulsarClient.class);
@@ -75,9 +80,12 @@ public final class OutboxBenchmark {
         JsonMapper json = JsonMapper.builder().build();
 
         long[] latencies = new long[20_000_000];
+        long[] receivedAt = new long[latencies.length];
         AtomicInteger received = new AtomicInteger();
         AtomicLong firstReceive = new AtomicLong();
         AtomicLong lastReceive = new AtomicLong();
+        // events committed before this instant warm the JIT, the broker and the caches; they are not measured
+        AtomicLong measureFrom = new AtomicLong(Long.MAX_VALUE);
         try (Consumer<byte[]> consumer = pulsar.newConsumer(Schema.BYTES).topic(topic).subscriptionName("bench")
                 .subscriptionType(SubscriptionType.Key_Shared)
                 .subscriptionInitialPosition(SubscriptionInitialPosition.Earliest)
@@ -85,13 +93,19 @@ public final class OutboxBenchmark {
                 .messageListener((Consumer<byte[]> c, Message<byte[]> message) -> {
                     long now = System.nanoTime();
                     JsonNode payload = json.readTree(new String(message.getData(), StandardCharsets.UTF_8)).path("payload");
+                    long committedAt = payload.path("committedAtNanos").asLong();
+                    if (committedAt < measureFrom.get()) {
+                        c.acknowledgeAsync(message);
+                        return;
+                    }
                     int index = received.getAndIncrement();
                     if (index == 0) {
                         firstReceive.set(now);
                     }
                     lastReceive.set(now);
                     if (index < latencies.length) {
-                        latencies[index] = now - payload.path("committedAtNanos").asLong();
+                        latencies[index] = now - committedAt;
+                        receivedAt[index] = now;
                     }
                     c.acknowledgeAsync(message);
                 })
@@ -104,20 +118,31 @@ public final class OutboxBenchmark {
             AtomicBoolean writing = new AtomicBoolean(true);
             AtomicInteger written = new AtomicInteger();
             CountDownLatch done = new CountDownLatch(writers);
-            long start = System.nanoTime();
+            long start = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmup);
+            measureFrom.set(start);
             for (int w = 0; w < writers; w++) {
                 Thread.ofPlatform().start(() -> {
+                    long[] committedAt = new long[1];
+                    long interval = rate > 0 ? TimeUnit.SECONDS.toNanos(writers) / rate : 0;
+                    long next = System.nanoTime();
                     while (writing.get()) {
+                        if (interval > 0) {
+                            next += interval; // a fixed schedule: a slow commit is followed by quicker ones
+                            java.util.concurrent.locks.LockSupport.parkNanos(next - System.nanoTime());
+                        }
                         transactions.executeWithoutResult(s -> {
                             // The timestamp is taken as late as possible; the commit follows immediately.
-                            outbox.publish(new TickCommitted(UUID.randomUUID(), System.nanoTime()));
+                            committedAt[0] = System.nanoTime();
+                            outbox.publish(new TickCommitted(UUID.randomUUID(), committedAt[0]));
                         });
-                        written.incrementAndGet();
+                        if (committedAt[0] >= start) {
+                            written.incrementAndGet();
+                        }
                     }
                     done.countDown();
                 });
             }
-            Thread.sleep(Duration.ofSeconds(seconds));
+            Thread.sleep(Duration.ofSeconds(warmup + seconds));
             writing.set(false);
             done.await();
             long writeNanos = System.nanoTime() - start;
@@ -129,14 +154,30 @@ public final class OutboxBenchmark {
             long[] sorted = Arrays.copyOf(latencies, count);
             Arrays.sort(sorted);
             double consumeSeconds = (lastReceive.get() - start) / 1e9;
-            System.out.printf("%nOutbox benchmark: %d writer threads, %d s, one event per transaction%n", writers, seconds);
+            System.out.printf("%nOutbox benchmark: %d writer threads, %s, %d s measured after %d s of warm-up, one event per transaction%n",
+                    writers, rate > 0 ? "offering " + rate + " events/s" : "as fast as they can", seconds, warmup);
             System.out.printf("  written   %,d events  (%.0f commits/s)%n", written.get(), written.get() / (writeNanos / 1e9));
             System.out.printf("  consumed  %,d events  (%.0f events/s sustained, first write to last receipt)%n", count,
                     count / consumeSeconds);
             System.out.printf("  commit-to-consume latency  p50 %.1f ms  p90 %.1f ms  p99 %.1f ms  max %.1f ms%n",
                     percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99), sorted[count - 1] / 1e6);
             System.out.printf("  lost: %d%n", written.get() - count);
+            if (Boolean.getBoolean("bench.timeline")) {
+                printTimeline(latencies, receivedAt, count, start);
+            }
         }
+    }
+
+    /** Per second of the run: events received and their worst latency, to tell steady lag from stalls. */
+    private static void printTimeline(long[] latencies, long[] receivedAt, int count, long start) {
+        Map<Long, long[]> bySecond = new java.util.TreeMap<>();
+        for (int i = 0; i < count; i++) {
+            long[] second = bySecond.computeIfAbsent((receivedAt[i] - start) / 1_000_000_000L, s -> new long[2]);
+            second[0]++;
+            second[1] = Math.max(second[1], latencies[i]);
+        }
+        bySecond.forEach((second, figures) -> System.out.printf("  second %3d: %,6d received, max latency %.0f ms%n",
+                second, figures[0], figures[1] / 1e6));
     }
 
     private static double percentile(long[] sorted, double p) {

@@ -53,7 +53,7 @@ class ConcurrentRelaysIT {
                     }
                 }
             });
-            OutboxSettings small = new OutboxSettings(true, 50, Duration.ofMillis(100), Duration.ofSeconds(1), null);
+            OutboxSettings small = new OutboxSettings(true, 50, Duration.ofMillis(100), Duration.ofSeconds(1), null, null);
             OutboxRelay first = new OutboxRelay(jdbc, transactions, pulsar, small, Duration.ofSeconds(10),
                     new SimpleMeterRegistry());
             OutboxRelay second = new OutboxRelay(jdbc, transactions, pulsar, small, Duration.ofSeconds(10),
