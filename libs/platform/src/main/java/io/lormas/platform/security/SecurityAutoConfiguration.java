@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -29,6 +30,16 @@ import org.springframework.security.web.SecurityFilterChain;
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration" })
 @EnableConfigurationProperties(SecuritySettings.class)
 public class SecurityAutoConfiguration {
+
+    /**
+     * No observation (span, timer) per security filter, authentication and authorization on every request: they
+     * cost more CPU than the whole authorization check and tell nothing the request's own span does not.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     @Bean
     @ConditionalOnMissingBean
