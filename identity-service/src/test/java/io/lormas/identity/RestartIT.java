@@ -23,18 +23,12 @@ import io.lormas.testkit.Ports;
  */
 class RestartIT {
 
+    private final int port = Ports.free();
+    private final String issuer = "http://127.0.0.1:" + port;
+    private final Map<String, Object> properties = properties(port, issuer);
+
     @Test
     void tokensIssuedBeforeARestartValidateAndRefreshAfterIt() throws Exception {
-        int port = Ports.free();
-        String issuer = "http://127.0.0.1:" + port;
-        Map<String, Object> properties = new HashMap<>(InfrastructureContextCustomizerFactory.infrastructureProperties(
-                true, true, true));
-        properties.put("server.port", port);
-        properties.put("lormas.identity.issuer", issuer);
-        properties.put("lormas.identity.admin.email", TestIdentity.ADMIN_EMAIL);
-        properties.put("lormas.identity.admin.password", TestIdentity.ADMIN_PASSWORD);
-        properties.put("lormas.identity.service-clients.node-service.secret", TestIdentity.NODE_SERVICE_SECRET);
-
         String accessToken;
         com.nimbusds.oauth2.sdk.token.RefreshToken refreshToken;
         String kid;
@@ -54,6 +48,38 @@ class RestartIT {
             assertThat(refreshed.indicatesSuccess()).isTrue();
             assertThat(new Accounts(issuer).nodeServiceToken()).isNotBlank();
         }
+    }
+
+    /**
+     * The browser's login session is kept in PostgreSQL, not in the process: a sign-in whose login page came from
+     * one process completes on another (a restart here; another replica behind the gateway alike).
+     */
+    @Test
+    void aSignInStartedBeforeARestartCompletesAfterIt() {
+        ConfigurableApplicationContext[] running = {start(properties)};
+        try {
+            var tokens = ConsoleLogin.discover(issuer).attempt(TestIdentity.ADMIN_EMAIL, TestIdentity.ADMIN_PASSWORD,
+                    null, () -> {
+                        running[0].close();
+                        running[0] = start(properties);
+                    }).success();
+            String accessToken = tokens.getOIDCTokens().getAccessToken().getValue();
+            assertThat(new Api(issuer).get("/api/identity/me", accessToken).body().path("email").asString())
+                    .isEqualToIgnoringCase(TestIdentity.ADMIN_EMAIL);
+        } finally {
+            running[0].close();
+        }
+    }
+
+    private static Map<String, Object> properties(int port, String issuer) {
+        Map<String, Object> properties = new HashMap<>(InfrastructureContextCustomizerFactory.infrastructureProperties(
+                true, true, true));
+        properties.put("server.port", port);
+        properties.put("lormas.identity.issuer", issuer);
+        properties.put("lormas.identity.admin.email", TestIdentity.ADMIN_EMAIL);
+        properties.put("lormas.identity.admin.password", TestIdentity.ADMIN_PASSWORD);
+        properties.put("lormas.identity.service-clients.node-service.secret", TestIdentity.NODE_SERVICE_SECRET);
+        return properties;
     }
 
     private static ConfigurableApplicationContext start(Map<String, Object> properties) {

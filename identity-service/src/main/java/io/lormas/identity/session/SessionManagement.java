@@ -42,14 +42,20 @@ public class SessionManagement {
         }
     }
 
-    /** @param keep a session to leave alone (the caller's own), or null for all */
+    /**
+     * Ends the user's sessions and their browser sign-ins at the login page, so that no one who signed in before
+     * (with the old password, say) gets a new authorization code without signing in again.
+     *
+     * @param keep a session to leave alone (the caller's own), or null for all
+     */
     @Transactional
     public int revokeAll(UUID userId, @Nullable String keep) {
+        sessions.endLoginSessions(userId.toString());
         return sessions.revokeAll(userId.toString(), keep);
     }
 
     @EventListener
     void on(AccountClosed closed) {
-        sessions.revokeAll(closed.userId().toString(), null);
+        revokeAll(closed.userId(), null);
     }
 }

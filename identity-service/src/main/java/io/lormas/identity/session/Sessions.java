@@ -40,4 +40,8 @@ public interface Sessions {
             </script>
             """)
     int revokeAll(@Param("principal") String principal, @Param("keep") @Nullable String keep);
+
+    /** Ends the principal's browser sessions at the login page (Spring Session's rows): no new code without a sign-in. */
+    @Delete("delete from spring_session where principal_name = #{principal}")
+    int endLoginSessions(String principal);
 }

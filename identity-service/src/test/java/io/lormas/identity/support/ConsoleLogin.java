@@ -92,6 +92,14 @@ public final class ConsoleLogin {
 
     /** One sign-in from the authorization request to the token response. */
     public Outcome attempt(String email, String password, @Nullable String code) {
+        return attempt(email, password, code, () -> { });
+    }
+
+    /**
+     * One sign-in, running {@code whileTheFormIsOpen} after the login page was shown and before it is submitted
+     * (e.g. to restart the service, or to switch replicas, under the browser).
+     */
+    public Outcome attempt(String email, String password, @Nullable String code, Runnable whileTheFormIsOpen) {
         CodeVerifier verifier = new CodeVerifier();
         State state = new State();
         Nonce nonce = new Nonce();
@@ -122,6 +130,7 @@ public final class ConsoleLogin {
             form.put("code", code);
         }
         form.put("_csrf", csrf.group(1));
+        whileTheFormIsOpen.run();
         HttpResponse<String> submitted = postForm(URI.create(location.replaceAll("\\?.*$", "")), form);
         String next = submitted.headers().firstValue("Location").orElse("");
         if (submitted.statusCode() != 302 || next.contains("/login")) {

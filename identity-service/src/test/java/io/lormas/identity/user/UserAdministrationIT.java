@@ -161,15 +161,20 @@ class UserAdministrationIT {
     void listsAndEndsOwnSessions() {
         Accounts accounts = new Accounts(issuer);
         Accounts.Person oli = accounts.person("oli", "customer");
-        ConsoleLogin.discover(issuer).login(oli.email(), oli.password());
+        ConsoleLogin browser = ConsoleLogin.discover(issuer);
+        browser.login(oli.email(), oli.password());
+        assertThat(browser.attempt(oli.email(), "not asked: the browser is signed in", null).tokens())
+                .as("a signed-in browser gets a code without the form").isNotNull();
 
         Answer sessions = accounts.api().get("/api/identity/me/sessions", oli.token());
-        assertThat(sessions.body().path("items").size()).isEqualTo(2);
+        assertThat(sessions.body().path("items").size()).as("three sign-ins: the test's, the browser's twice").isEqualTo(3);
         assertThat(sessions.body().path("items").valueStream().filter(s -> s.path("current").asBoolean()).count())
                 .isEqualTo(1);
 
         assertThat(accounts.api().delete("/api/identity/me/sessions", oli.token()).status()).isEqualTo(204);
         assertThat(accounts.api().get("/api/identity/me/sessions", oli.token()).body().path("items").size()).isEqualTo(1);
+        assertThat(browser.attempt(oli.email(), "wrong password", null).tokens())
+                .as("the browser's sign-in ended with the sessions: the form is shown again").isNull();
     }
 
     @Test
