@@ -41,9 +41,10 @@ import io.lormas.platform.tracing.TraceContext;
  * Several replicas may run relays at once. Each relay first takes transaction-scoped advisory locks on the key
  * buckets (hash of the message key) of the oldest pending rows, then reads pending rows of those buckets only,
  * with {@code FOR UPDATE SKIP LOCKED}: all pending rows of one aggregate go through one relay at a time and stay
- * in order, while relays holding different buckets publish in parallel. One process runs {@link OutboxSettings#threads()}
- * such relays, each taking at most its share of the buckets per round, so that one round's wait for the broker
- * overlaps other rounds' reads and commits. A row is published twice only when a relay dies between the broker's acknowledgement and its commit; consumers are idempotent for that reason.
+ * in order, while relays holding different buckets publish in parallel. One process runs
+ * {@link OutboxSettings#threads()} such relays, each taking at most its share of the buckets per round, so that one
+ * round's wait for the broker overlaps other rounds' reads and commits (ADR 0002). A row is published twice only
+ * when a relay dies between the broker's acknowledgement and its commit; consumers are idempotent for that reason.
  * <p>
  * While the broker is unreachable the relay backs off exponentially (with jitter) up to
  * {@link OutboxSettings#maxBackoff()}; rows wait in the table, nothing is lost.
