@@ -2,7 +2,6 @@ package io.lormas.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -14,7 +13,6 @@ import io.lormas.identity.support.Accounts;
 import io.lormas.identity.support.Api;
 import io.lormas.identity.support.ConsoleLogin;
 import io.lormas.identity.support.TestIdentity;
-import io.lormas.testkit.InfrastructureContextCustomizerFactory;
 import io.lormas.testkit.Ports;
 
 /**
@@ -25,7 +23,7 @@ class RestartIT {
 
     private final int port = Ports.free();
     private final String issuer = "http://127.0.0.1:" + port;
-    private final Map<String, Object> properties = properties(port, issuer);
+    private final Map<String, Object> properties = properties(port);
 
     @Test
     void tokensIssuedBeforeARestartValidateAndRefreshAfterIt() throws Exception {
@@ -71,13 +69,8 @@ class RestartIT {
         }
     }
 
-    private static Map<String, Object> properties(int port, String issuer) {
-        Map<String, Object> properties = new HashMap<>(InfrastructureContextCustomizerFactory.infrastructureProperties(
-                true, true, true));
-        properties.put("server.port", port);
-        properties.put("lormas.identity.issuer", issuer);
-        properties.put("lormas.identity.admin.email", TestIdentity.ADMIN_EMAIL);
-        properties.put("lormas.identity.admin.password", TestIdentity.ADMIN_PASSWORD);
+    private static Map<String, Object> properties(int port) {
+        Map<String, Object> properties = TestIdentity.standaloneProperties(port);
         properties.put("lormas.identity.service-clients.node-service.secret", TestIdentity.NODE_SERVICE_SECRET);
         return properties;
     }

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -29,7 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
 import io.lormas.identity.IdentityApplication;
 import io.lormas.identity.support.ConsoleLogin;
 import io.lormas.identity.support.TestIdentity;
-import io.lormas.testkit.InfrastructureContextCustomizerFactory;
 import io.lormas.testkit.Ports;
 
 /**
@@ -51,12 +49,7 @@ public final class TokenBenchmark {
         int clients = Integer.getInteger("bench.clients", 4);
         int port = Ports.free();
         String issuer = "http://127.0.0.1:" + port;
-        Map<String, Object> properties = new HashMap<>(InfrastructureContextCustomizerFactory.infrastructureProperties(
-                true, true, true));
-        properties.put("server.port", port);
-        properties.put("lormas.identity.issuer", issuer);
-        properties.put("lormas.identity.admin.email", TestIdentity.ADMIN_EMAIL);
-        properties.put("lormas.identity.admin.password", TestIdentity.ADMIN_PASSWORD);
+        Map<String, Object> properties = TestIdentity.standaloneProperties(port);
         properties.put("logging.level.root", "WARN");
         properties.put("management.otlp.metrics.export.enabled", "false");
         properties.put("spring.datasource.hikari.maximum-pool-size", "10");

@@ -1,5 +1,10 @@
 package io.lormas.identity.support;
 
+import java.util.HashMap;
+import java.util.Map;
+
+import io.lormas.testkit.InfrastructureContextCustomizerFactory;
+
 /** Fixed facts of the service under test. */
 public final class TestIdentity {
 
@@ -10,5 +15,19 @@ public final class TestIdentity {
     public static final String CONSOLE_REDIRECT = "http://localhost:8080/callback";
 
     private TestIdentity() {
+    }
+
+    /**
+     * Properties of a service started outside Spring's test context (restarts, benchmarks): real infrastructure,
+     * the issuer on the given port, the test admin.
+     */
+    public static Map<String, Object> standaloneProperties(int port) {
+        Map<String, Object> properties = new HashMap<>(InfrastructureContextCustomizerFactory.infrastructureProperties(
+                true, true, true));
+        properties.put("server.port", port);
+        properties.put("lormas.identity.issuer", "http://127.0.0.1:" + port);
+        properties.put("lormas.identity.admin.email", ADMIN_EMAIL);
+        properties.put("lormas.identity.admin.password", ADMIN_PASSWORD);
+        return properties;
     }
 }
