@@ -17,6 +17,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * {@code ./lormas up | down | status}: runs the whole platform on one machine and supervises it. {@code up} stays
  * in the foreground; Ctrl-C (or {@code ./lormas down} from another terminal) stops everything it started, in
@@ -25,7 +27,13 @@ import java.util.regex.Pattern;
 public final class Launcher {
 
     private static final Duration SERVICE_START = Duration.ofMinutes(3);
-    private static final Pattern FIRST_RUN_ADMIN = Pattern.compile("Lormas first-run admin: (\\S+) / (\\S+)");
+    /**
+     * identity-service's first-run line, in its plain or JSON log: the e-mail, then the generated password
+     * (base64url) or a note that it came from LORMAS_ADMIN_PASSWORD. Quotes and backslashes end a match, so the
+     * JSON around the message never becomes part of the password.
+     */
+    private static final Pattern FIRST_RUN_ADMIN = Pattern.compile(
+            "Lormas first-run admin: ([^\\s\"\\\\]+) (?:/ ([A-Za-z0-9_-]+)|\\(password from LORMAS_ADMIN_PASSWORD\\))");
     private static final String SERVICE_JVM = "-Xmx256m -Xss512k -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m "
             + "-XX:ReservedCodeCacheSize=64m -XX:+ExitOnOutOfMemoryError";
 
@@ -100,19 +108,16 @@ public final class Launcher {
         ManagedProcess gateway = startGateway(env);
         Optional<ManagedProcess> agent = LocalAgent.startIfEngineAvailable(settings, secrets, started);
 
-        Optional<String[]> admin = firstRunAdmin(serviceProcesses.getFirst());
+        Optional<FirstRunAdmin> admin = firstRunAdmin(serviceProcesses.getFirst().logSinceStart());
         System.out.println();
         System.out.println("Lormas is up in " + Duration.between(launchedAt, Instant.now()).toSeconds() + " s: "
                 + settings.publicUrl());
-        System.out.println("  admin e-mail: " + admin.map(a -> a[0]).orElse(settings.adminEmail() != null
+        System.out.println("  admin e-mail: " + admin.map(FirstRunAdmin::email).orElse(settings.adminEmail() != null
                 ? settings.adminEmail() : "(see the first run's output)"));
-        admin.ifPresent(a -> {
-            if (settings.adminPassword() == null) {
-                System.out.println("  admin password (first run only, store it now): " + a[1]);
-            }
-        });
+        admin.map(FirstRunAdmin::generatedPassword).ifPresent(password ->
+                System.out.println("  admin password (first run only, store it now): " + password));
         printHealth(serviceProcesses, gateway);
-        agent.ifPresent(a -> System.out.println("  " + line("agent", "running (node 'local', engine "
+        agent.ifPresent(a -> System.out.println("  " + line("agent", "running (region 'local', engine "
                 + settings.dockerHost() + ")")));
         System.out.println("Logs: ./lormas logs <component>   Stop: Ctrl-C or ./lormas down");
         supervise(env);
@@ -255,10 +260,14 @@ public final class Launcher {
         return String.format("%-10s %s", name, state);
     }
 
-    /** The admin identity-service created on this start, if it did (it prints the password once). */
-    private static Optional<String[]> firstRunAdmin(ManagedProcess identity) {
-        Matcher matcher = FIRST_RUN_ADMIN.matcher(identity.logSinceStart());
-        return matcher.find() ? Optional.of(new String[] {matcher.group(1), matcher.group(2)}) : Optional.empty();
+    /** The admin identity-service created on this start, as its log says, if it did (it prints the password once). */
+    static Optional<FirstRunAdmin> firstRunAdmin(String identityLog) {
+        Matcher matcher = FIRST_RUN_ADMIN.matcher(identityLog);
+        return matcher.find() ? Optional.of(new FirstRunAdmin(matcher.group(1), matcher.group(2))) : Optional.empty();
+    }
+
+    /** @param generatedPassword null when it came from LORMAS_ADMIN_PASSWORD (never printed then) */
+    record FirstRunAdmin(String email, @Nullable String generatedPassword) {
     }
 
     private void requireBuilt(List<PlatformServices.Service> services) {
