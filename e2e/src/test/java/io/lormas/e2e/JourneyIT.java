@@ -48,6 +48,13 @@ class JourneyIT {
         RunningPlatform platform = new RunningPlatform(REPOSITORY, work.resolve("home"));
         try (platform) {
             Duration coldStart = platform.start(Duration.ofMinutes(8));
+            RunningPlatform.Status status = platform.status();
+            assertThat(status.allUp()).as(String.join("\n", status.lines())).isTrue();
+            assertThat(status.lines()).as("./lormas status names every component")
+                    .anySatisfy(l -> assertThat(l).startsWith("postgres").contains("up"))
+                    .anySatisfy(l -> assertThat(l).startsWith("redis").contains("up"))
+                    .anySatisfy(l -> assertThat(l).startsWith("pulsar").contains("up"))
+                    .anySatisfy(l -> assertThat(l).startsWith("gateway").contains("up"));
             long restingMib = platform.residentMemoryMib();
             Instant journeyStart = Instant.now();
 

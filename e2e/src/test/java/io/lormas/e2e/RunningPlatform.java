@@ -93,6 +93,19 @@ final class RunningPlatform implements AutoCloseable {
         return output;
     }
 
+    /** {@code ./lormas status} from another terminal: its lines, and whether it said everything is up. */
+    record Status(List<String> lines, boolean allUp) {
+    }
+
+    Status status() throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("./lormas", "status").directory(repository.toFile())
+                .redirectErrorStream(true);
+        builder.environment().putAll(environment());
+        Process status = builder.start();
+        String text = new String(status.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Status(text.lines().toList(), status.waitFor() == 0);
+    }
+
     /** Kills one service the hard way (as a crash would); the launcher is expected to bring it back. */
     void kill(String component) throws IOException {
         long pid = Long.parseLong(Files.readString(home.resolve("run/" + component + ".pid")).trim());

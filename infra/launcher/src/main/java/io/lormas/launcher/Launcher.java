@@ -3,6 +3,7 @@ package io.lormas.launcher;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -353,6 +354,13 @@ public final class Launcher {
     /** Where each component answers, for {@code ./lormas status} (which may run with another environment). */
     private void writeHealthUrls(List<PlatformServices.Service> services) {
         java.util.Properties urls = new java.util.Properties();
+        // the embedded database and cache answer no HTTP: status checks that their port takes connections
+        if (settings.externalPostgres() == null) {
+            urls.setProperty("0.postgres", "tcp://127.0.0.1:" + settings.postgresPort());
+        }
+        if (settings.externalRedis() == null) {
+            urls.setProperty("0.redis", "tcp://127.0.0.1:" + settings.redisPort());
+        }
         if (settings.externalPulsar() == null) {
             urls.setProperty("1.pulsar", "http://127.0.0.1:" + settings.pulsarWebPort() + "/admin/v2/namespaces/lormas");
         }
@@ -381,13 +389,25 @@ public final class Launcher {
         List<String[]> components = urls.stringPropertyNames().stream().sorted()
                 .map(key -> new String[] {key.substring(key.indexOf('.') + 1), urls.getProperty(key)}).toList();
         for (String[] component : components) {
-            ManagedProcess probe = new ManagedProcess(component[0], List.of(), Map.of(), component[1], settings);
-            boolean up = probe.healthy();
+            boolean up = component[1].startsWith("tcp://") ? accepts(URI.create(component[1]))
+                    : new ManagedProcess(component[0], List.of(), Map.of(), component[1], settings).healthy();
             allUp &= up;
             Optional<ProcessHandle> pid = readPid(settings.run().resolve(component[0] + ".pid"));
             System.out.println(line(component[0], (up ? "up" : "down") + pid.map(p -> " (pid " + p.pid() + ")").orElse("")));
         }
+        // the local agent has no health URL of its own here; it runs when its process does
+        readPid(settings.run().resolve("agent.pid")).ifPresent(agent ->
+                System.out.println(line("agent", "running (pid " + agent.pid() + ")")));
         return allUp;
+    }
+
+    private static boolean accepts(URI address) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(address.getHost(), address.getPort()), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static Optional<ProcessHandle> readPid(Path pidFile) {
